@@ -1,0 +1,1 @@
+"""Ingest: read bytes, decode them losslessly, split lines, repair mojibake."""
