@@ -309,8 +309,9 @@ def _line_fixes(line: str) -> list[_Fix]:
             residual += after_cost
         if fixes and gain > best_gain:
             best, best_gain = fixes, gain
-            if residual == 0.0 and _SUSPECT_PAIR.search(_apply(line, fixes)) is None:
-                break  # every garbled span became ordinary text: no other reading can beat that
+            applied = _apply(line, fixes)
+            if residual == 0.0 and _SUSPECT_PAIR.search(applied) is None and _HIGH_LATIN_RE.search(applied) is None:
+                break  # every garbled span became ordinary text and no Latin is left: nothing can beat that
     return best
 
 
