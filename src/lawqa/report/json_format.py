@@ -1,0 +1,97 @@
+"""``--format json`` and the per-file ``<report-dir>/<name>.json``, shaped as CONTRACT.md shows."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from lawqa import __version__
+from lawqa.model import ExpectationResult, FileResult, Finding, Provenance, Repair, Summary
+from lawqa.rules import Registry
+
+
+def repair_dict(r: Repair) -> dict[str, Any]:
+    return {"line": r.line, "kind": r.kind, "before": r.before, "after": r.after, "method": r.method}
+
+
+def provenance_dict(p: Provenance) -> dict[str, Any]:
+    return {
+        "sha256": p.sha256,
+        "bytes": p.bytes,
+        "encoding": p.encoding,
+        "encoding_confidence": p.encoding_confidence,
+        "bom": p.bom,
+        "newline": p.newline,
+        "repairs": [repair_dict(r) for r in p.repairs],
+        "title": p.title,
+        "agency": p.agency,
+        "report_year": p.report_year,
+        "signed_date": p.signed_date,
+        "published_date": p.published_date,
+        "clean_sha256": p.clean_sha256,
+    }
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "rule": f.rule,
+        "severity": str(f.severity),
+        "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line,
+        "end_column": f.end_column,
+        "excerpt": f.excerpt,
+        "message": f.message,
+        "suggestion": f.suggestion,
+    }
+
+
+def expectation_dict(e: ExpectationResult) -> dict[str, Any]:
+    return {
+        "suite": e.suite,
+        "expectation": e.expectation,
+        "column": e.column,
+        "success": e.success,
+        "unexpected_lines": list(e.unexpected_lines),
+        "severity": str(e.severity),
+        "rule_id": e.rule_id,
+        "observed": e.observed,
+        "description": e.description,
+    }
+
+
+def file_dict(r: FileResult) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "path": r.path,
+        "status": r.status,
+        "provenance": provenance_dict(r.provenance),
+        "findings": [finding_dict(f) for f in r.findings],
+        "expectations": [expectation_dict(e) for e in r.expectations],
+        "report_html": r.report_html,
+    }
+    if r.error:
+        out["error"] = r.error
+    return out
+
+
+def summary_dict(s: Summary) -> dict[str, Any]:
+    return {
+        "files": s.files,
+        "passed": s.passed,
+        "failed": s.failed,
+        "errors": s.errors,
+        "findings_by_rule": dict(s.findings_by_rule),
+    }
+
+
+def document(results: Sequence[FileResult], summary: Summary) -> dict[str, Any]:
+    return {
+        "tool": {"name": "lawqa", "version": __version__},
+        "files": [file_dict(r) for r in results],
+        "summary": summary_dict(summary),
+    }
+
+
+def render(results: Sequence[FileResult], summary: Summary, registry: Registry | None = None) -> str:
+    return json.dumps(document(results, summary), ensure_ascii=False, indent=2) + "\n"

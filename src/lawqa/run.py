@@ -1,0 +1,132 @@
+"""One ``lawqa check`` run: files → engine → suites per chunk → gate → reports.
+
+Results stream through in chunks: each chunk is validated by the expectation suites in
+one call, gated, written to its per-file reports, and then kept only without its
+Document, so memory holds one chunk of documents, not the corpus.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import islice
+from pathlib import Path
+
+from lawqa import gate
+from lawqa.config import Config
+from lawqa.fsutil import atomic_write
+from lawqa.model import FileResult, Summary
+from lawqa.paths import PathError, expand, report_names
+from lawqa.pipeline import drop_document
+from lawqa.rules import Registry, registry
+
+DEFAULT_CHUNK = 256
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    paths: tuple[str, ...]
+    config: Config = field(default_factory=Config)
+    report_dir: Path | None = Path("reports")
+    html: bool = True
+    jobs: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
+    suite_paths: tuple[str, ...] = ()
+    replace_suites: bool = False
+    chunk: int = DEFAULT_CHUNK
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    results: tuple[FileResult, ...]
+    summary: Summary
+
+    @property
+    def exit_code(self) -> int:
+        return gate.exit_code([r.status for r in self.results])
+
+
+Progress = Callable[[FileResult], None]
+
+
+def project_suites(cwd: Path | None = None) -> tuple[str, ...]:
+    """A project's own ``expectations/`` folder, when the working directory has one."""
+    folder = (cwd or Path.cwd()) / "expectations"
+    return (str(folder),) if folder.is_dir() else ()
+
+
+def check(opts: RunOptions, progress: Progress | None = None) -> RunResult:
+    """Check every file ``opts.paths`` names. Raises PathError / ConfigError for bad input."""
+    jobs = expand(opts.paths, opts.config.include)
+    if not jobs:
+        raise PathError(f"no files to check in {', '.join(opts.paths)} (include: {', '.join(opts.config.include)})")
+    from lawqa import suites  # GE stays out of worker processes and out of `lawqa rules`
+
+    suite_set = suites.load_suites(
+        (*opts.config.suites, *project_suites(), *opts.suite_paths), replace=opts.replace_suites
+    )
+    names = report_names([display for _, display in jobs])
+    reg = registry()
+    threshold = opts.config.fail_threshold
+    results: list[FileResult] = []
+    html_entries: list[tuple[FileResult, str]] = []
+    for chunk in _chunks(_engine(jobs, opts), opts.chunk):
+        expectations = suites.validate(chunk, suite_set)
+        for result in chunk:
+            result = gate.apply(replace(result, expectations=expectations.get(result.path, ())), threshold)
+            if opts.report_dir is not None:
+                result = _write_reports(result, opts.report_dir, names[result.path], opts.html, reg)
+                if result.report_html:
+                    html_entries.append((drop_document(result), Path(result.report_html).name))
+            result = drop_document(result)
+            results.append(result)
+            if progress is not None:
+                progress(result)
+    summary = Summary.of(results)
+    if opts.report_dir is not None and opts.html:
+        from lawqa.report import html
+
+        atomic_write(opts.report_dir / "index.html", html.render_index(html_entries, summary))
+    return RunResult(results=tuple(results), summary=summary)
+
+
+def _engine(jobs: list[tuple[str, str]], opts: RunOptions) -> Iterator[FileResult]:
+    if opts.engine == "dask":
+        from lawqa.engine import dask as dask_engine
+
+        return dask_engine.run(jobs, opts.config, opts.scheduler, opts.jobs)
+    from lawqa.engine import local
+
+    return local.run(jobs, opts.config, opts.jobs)
+
+
+def _write_reports(result: FileResult, report_dir: Path, name: str, html: bool, reg: Registry) -> FileResult:
+    from lawqa.report import json_format
+
+    if html:
+        from lawqa.report import html as html_report
+
+        href = report_dir / f"{name}.html"
+        result = replace(result, report_html=_display(href))
+        atomic_write(href, html_report.render_file(result, reg))
+    atomic_write(report_dir / f"{name}.json", json_format.render([result], Summary.of([result])))
+    return result
+
+
+def _display(path: Path) -> str:
+    return path.as_posix() if not path.is_absolute() else os.fspath(path)
+
+
+def _chunks(items: Iterable[FileResult], size: int) -> Iterator[list[FileResult]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def render(fmt: str, results: Sequence[FileResult], summary: Summary) -> str:
+    """The whole run in output format ``fmt``."""
+    from lawqa.report import renderer
+
+    return renderer(fmt)(results, summary, registry())

@@ -1,0 +1,161 @@
+"""The command line as users and CI meet it: exit codes, formats, reports, errors."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import CORPUS, SAMPLES
+
+LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info) (?P<rule>[a-z-]+) .+$")
+
+
+def _digests(paths):
+    return {p: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in paths}
+
+
+def test_text_output_reads_like_a_linter(cli, tmp_path):
+    res = cli("check", str(CORPUS), "--report-dir", str(tmp_path / "rep"))
+    assert res.exit_code == 1
+    lines = res.stdout.strip().splitlines()
+    assert re.match(r"^5 file\(s\): \d+ passed, \d+ failed, 0 error\(s\); \d+ finding\(s\)$", lines[-1])
+    findings = [m for m in map(LINE.match, lines) if m]
+    assert findings, "no finding lines printed"
+    assert any(m["rule"] == "paywall-marker" and m["path"].endswith("002_dcdaca7f04dbe387.txt") for m in findings)
+
+
+def test_inputs_are_never_modified(cli, tmp_path):
+    before = _digests(SAMPLES)
+    cli("check", str(CORPUS), "--report-dir", str(tmp_path / "rep"))
+    assert _digests(SAMPLES) == before
+
+
+def test_fail_on_never_passes_and_warning_is_stricter(cli):
+    code, data = cli.json(str(CORPUS), extra=("--fail-on", "never"))
+    assert code == 0 and all(f["status"] == "pass" for f in data["files"])
+    _, strict = cli.json(str(CORPUS), extra=("--fail-on", "warning"))
+    _, default = cli.json(str(CORPUS))
+    assert strict["summary"]["failed"] >= default["summary"]["failed"]
+
+
+def test_reports_written_per_file_with_index(cli, tmp_path):
+    _, data = cli.json(str(CORPUS))
+    rep = cli.tmp / "rep"
+    assert (rep / "index.html").is_file()
+    for f in data["files"]:
+        stem = Path(f["path"]).stem
+        assert (rep / f"{stem}.html").is_file()
+        per_file = json.loads((rep / f"{stem}.json").read_text(encoding="utf-8"))
+        assert per_file["files"] == [f]
+        assert per_file["summary"]["files"] == 1
+
+
+def test_no_html_writes_json_only(cli, tmp_path):
+    rep = tmp_path / "rep2"
+    cli("check", str(SAMPLES[0]), "--no-html", "--report-dir", str(rep))
+    assert not list(rep.glob("*.html"))
+    assert (rep / f"{SAMPLES[0].stem}.json").is_file()
+
+
+def test_usage_errors_exit_2(cli, tmp_path):
+    res = cli("check", str(tmp_path / "missing.txt"))
+    assert res.exit_code == 2 and "missing.txt: no such file or folder" in res.stderr
+    assert cli("check", str(CORPUS), "--format", "xml").exit_code == 2
+    assert cli("check").exit_code == 2
+    (tmp_path / "lawqa.toml").write_text('ignore = ["no-such-rule"]\n', encoding="utf-8")
+    res = cli("check", str(CORPUS), "--config", str(tmp_path / "lawqa.toml"))
+    assert res.exit_code == 2 and "no-such-rule" in res.stderr
+    empty = tmp_path / "empty_dir"
+    empty.mkdir()
+    assert cli("check", str(empty)).exit_code == 2
+
+
+def test_config_can_silence_and_resevere(cli, tmp_path):
+    cfg = tmp_path / "lawqa.toml"
+    cfg.write_text('ignore = ["paywall-marker"]\n[severity]\nadvert = "info"\n', encoding="utf-8")
+    _, data = cli.json(str(CORPUS / "002_dcdaca7f04dbe387.txt"), extra=("--config", str(cfg)))
+    rules = [fd for fd in data["files"][0]["findings"]]
+    assert not any(fd["rule"] == "paywall-marker" for fd in rules)
+    assert all(fd["severity"] == "info" for fd in rules if fd["rule"] == "advert")
+
+
+def test_unreadable_file_is_an_error_not_a_crash(cli, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.txt").write_text("株洲市商务局2025年度法治政府建设工作报告\n", encoding="utf-8")
+    os.symlink(folder / "gone.txt", folder / "dangling.txt")
+    code, data = cli.json(str(folder))
+    assert code == 1
+    by_name = {Path(f["path"]).name: f for f in data["files"]}
+    assert by_name["dangling.txt"]["status"] == "error"
+    assert "dangling.txt" in by_name["dangling.txt"]["error"]
+    assert by_name["ok.txt"]["status"] in ("pass", "fail")
+
+
+def test_output_file_and_formats(cli, tmp_path):
+    for fmt in ("text", "json", "sarif", "junit", "github"):
+        out = tmp_path / f"out.{fmt}"
+        res = cli(
+            "check",
+            str(CORPUS),
+            "--format",
+            fmt,
+            "--output",
+            str(out),
+            "--no-html",
+            "--report-dir",
+            str(tmp_path / "r"),
+        )
+        assert res.exit_code == 1
+        assert out.read_text(encoding="utf-8").strip()
+        assert res.stdout == ""
+
+
+def test_rules_and_explain(cli):
+    res = cli("rules")
+    assert res.exit_code == 0
+    assert re.search(r"^censored-term\s+error\s+\S", res.stdout, re.M)
+    assert len(res.stdout.strip().splitlines()) >= 30
+    res = cli("explain", "censored-term")
+    assert res.exit_code == 0
+    for section in ("What it does", "Why it matters", "Example", "How to silence"):
+        assert f"## {section}" in res.stdout
+    res = cli("explain", "censored-trem")
+    assert res.exit_code == 2 and "censored-term" in res.stderr
+
+
+def test_jobs_give_the_same_results(cli):
+    _, one = cli.json(str(CORPUS), extra=("--jobs", "1", "--no-html"))
+    _, two = cli.json(str(CORPUS), extra=("--jobs", "2", "--no-html"))
+    assert one == two
+
+
+def test_console_script_runs(tmp_path):
+    """The installed `lawqa` entry point, as a separate process (exit code crosses the process)."""
+    exe = Path(sys.executable).with_name("lawqa")
+    proc = subprocess.run(
+        [str(exe), "check", str(SAMPLES[2]), "--format", "json", "--no-html", "--report-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert json.loads(proc.stdout)["summary"]["failed"] == 1
+    assert "Traceback" not in proc.stderr
+
+
+def test_a_clean_report_passes_with_no_finding(cli):
+    """Precision end to end: a well-formed report (title, sections, headings, signature) is clean."""
+    clean = Path(__file__).parent / "fixtures" / "clean" / "clean_report.txt"
+    code, data = cli.json(str(clean))
+    entry = data["files"][0]
+    assert entry["findings"] == []
+    assert code == 0 and entry["status"] == "pass"
+    assert all(e["success"] for e in entry["expectations"])
+    prov = entry["provenance"]
+    assert (prov["agency"], prov["report_year"], prov["signed_date"]) == ("株洲市司法局", 2024, "2025-01-20")
