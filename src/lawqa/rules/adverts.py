@@ -46,10 +46,6 @@ RULES = (
         ```
         【哒哒素材库】——每天更新材料1000多篇内部高质量素材，会员群+网盘群同步每日更新…
         ```
-
-        ## How to silence
-        Add `ignore = ["advert"]` to `[tool.lawqa]` in pyproject.toml or lawqa.toml, or lower
-        it with `[tool.lawqa.severity] advert = "warning"`.
         """,
         fix="unsafe",
     ),

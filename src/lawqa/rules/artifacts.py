@@ -33,10 +33,6 @@ RULES = (
         ```
         明确了清理范围、清理标准、方法和责任主##paidbegin##体  → …方法和责任主体
         ```
-
-        ## How to silence
-        Add `ignore = ["paywall-marker"]` to `[tool.lawqa]` in pyproject.toml or lawqa.toml, or
-        change its level under `[tool.lawqa.severity]`.
         """,
         fix="safe",
     ),
@@ -63,10 +59,6 @@ RULES = (
         发布日期:2021-03-04作者:信息来源:
         责任编辑:市场监督管理局管理员
         ```
-
-        ## How to silence
-        Add `ignore = ["web-boilerplate"]` to `[tool.lawqa]` in pyproject.toml or lawqa.toml, or
-        change its level under `[tool.lawqa.severity]`.
         """,
         fix="safe",
     ),
@@ -90,10 +82,6 @@ RULES = (
         ```
         [bookmark: _GoBack]2025年，我局坚持以…   → 2025年，我局坚持以…
         ```
-
-        ## How to silence
-        Add `ignore = ["conversion-artifact"]` to `[tool.lawqa]` in pyproject.toml or
-        lawqa.toml, or change its level under `[tool.lawqa.severity]`.
         """,
         fix="safe",
     ),

@@ -54,7 +54,7 @@ def define(id: str, severity: Severity | str, summary: str, docs: str, fix: str 
         raise RuleDefinitionError(f"rule {id}: fix must be None, 'safe' or 'unsafe', not {fix!r}")
     text = inspect.cleandoc(docs)
     if "How to silence" not in _sections(text):
-        text += "\n\n## How to silence\n" + silence_section(id)
+        text += "\n\n## How to silence\n" + silence_section(id, severity)
     sections = _sections(text)
     missing = [s for s in DOC_SECTIONS if not sections.get(s, "").strip()]
     if missing:
@@ -64,12 +64,17 @@ def define(id: str, severity: Severity | str, summary: str, docs: str, fix: str 
     return Rule(id=id, severity=Severity(severity), summary=summary.strip(), docs=text, fix=fix)
 
 
-def silence_section(rule_id: str) -> str:
+def silence_section(rule_id: str, severity: Severity | str = Severity.WARNING) -> str:
     """The standard *How to silence* text, generated for rules whose docs do not write their own."""
+    lower = {Severity.ERROR: "warning", Severity.WARNING: "info"}.get(Severity(severity))
+    severity_hint = (
+        f'or lower its severity in `[tool.lawqa.severity]`: `{rule_id} = "{lower}"`.'
+        if lower
+        else "or leave it at `info`: info findings are reported but never fail the gate."
+    )
     return (
         "Add the id to `ignore` in `[tool.lawqa]` (pyproject.toml) or `lawqa.toml`:\n\n"
-        f'```toml\n[tool.lawqa]\nignore = ["{rule_id}"]\n```\n\n'
-        f'or change its severity in `[tool.lawqa.severity]`: `{rule_id} = "info"`.'
+        f'```toml\n[tool.lawqa]\nignore = ["{rule_id}"]\n```\n\n' + severity_hint
     )
 
 

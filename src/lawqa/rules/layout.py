@@ -30,10 +30,6 @@ RULES = (
         30 【哒哒素材库】——每天更新材料1000多篇内部高质量素材…
         31 【哒哒素材库】——每天更新材料1000多篇内部高质量素材…   ← repeat of line 30
         ```
-
-        ## How to silence
-        Add `ignore = ["duplicate-line"]` to `[tool.lawqa]` in pyproject.toml or lawqa.toml, or
-        change its level under `[tool.lawqa.severity]`.
         """,
         fix="unsafe",
     ),
@@ -60,10 +56,6 @@ RULES = (
         12
         13 会议和各种工作会议上，把学习贯彻落实…
         ```
-
-        ## How to silence
-        Add `ignore = ["broken-line"]` to `[tool.lawqa]` in pyproject.toml or lawqa.toml, or
-        change its level under `[tool.lawqa.severity]`.
         """,
     ),
 )

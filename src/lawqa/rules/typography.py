@@ -30,10 +30,6 @@ RULES = (
         ```
         2025年,在市委市政府的坚实引领下  → 2025年，在市委市政府的坚实引领下
         ```
-
-        ## How to silence
-        Add `ignore = ["halfwidth-punctuation"]` to `[tool.lawqa]` in pyproject.toml or
-        lawqa.toml, or change its level under `[tool.lawqa.severity]`.
         """,
         fix="safe",
     ),
@@ -58,10 +54,6 @@ RULES = (
         ```
         吴川市科工贸和信息化局 2023 年法治政府建设年度报告  → …信息化局2023年法治…
         ```
-
-        ## How to silence
-        Add `ignore = ["cjk-spacing"]` to `[tool.lawqa]` in pyproject.toml or lawqa.toml, or
-        change its level under `[tool.lawqa.severity]`.
         """,
         fix="safe",
     ),
