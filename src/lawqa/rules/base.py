@@ -70,7 +70,8 @@ def silence_section(rule_id: str, severity: Severity | str = Severity.WARNING) -
     severity_hint = (
         f'or lower its severity in `[tool.lawqa.severity]`: `{rule_id} = "{lower}"`.'
         if lower
-        else "or leave it at `info`: info findings are reported but never fail the gate."
+        else "Left at `info` it is reported but never fails the gate; to make it count, raise it in "
+        f'`[tool.lawqa.severity]`: `{rule_id} = "warning"`.'
     )
     return (
         "Add the id to `ignore` in `[tool.lawqa]` (pyproject.toml) or `lawqa.toml`:\n\n"
