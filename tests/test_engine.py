@@ -28,3 +28,28 @@ def test_dask_local_cluster_equals_inline():
     inline = [drop_document(r) for r in local.run(_jobs(), Config(), workers=1)]
     distributed = [drop_document(r) for r in dask_engine.run(_jobs(), Config(), scheduler=None, workers=2)]
     assert distributed == inline
+
+
+def test_pool_workers_are_not_plain_forks():
+    """The run imports Great Expectations in a thread while the pool starts: a plain fork of a
+    process with another thread inside an import deadlocks the child."""
+    assert local._context().get_start_method() in ("forkserver", "spawn")
+
+
+def test_parallel_run_in_a_fresh_process_finishes(tmp_path):
+    """End to end in a new interpreter (GE not yet imported) with two workers: no hang."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from conftest import CORPUS
+
+    exe = Path(sys.executable).with_name("lawqa")
+    proc = subprocess.run(
+        [str(exe), "check", str(CORPUS), "--jobs", "2", "--no-html", "--report-dir", str(tmp_path), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert '"files": 5' in proc.stdout

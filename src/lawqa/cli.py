@@ -131,7 +131,7 @@ def check(
             typer.echo(f"lawqa: {r.error}", err=True)
     if output is not None:
         try:
-            atomic_write(output, text)
+            atomic_write(output, text, durable=True)
         except OSError as exc:
             raise _fail(f"{output}: cannot write: {exc}") from None
     else:

@@ -7,11 +7,12 @@ import tempfile
 from pathlib import Path
 
 
-def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
+def atomic_write(path: str | os.PathLike[str], data: str | bytes, durable: bool = False) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and ``os.replace``.
 
     A reader never sees a half-written report, and an interrupted run leaves the previous
-    file intact.
+    file intact. ``durable`` also fsyncs before the rename, so the file survives a power
+    cut; per-file reports skip it (it costs more than rendering a report).
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -20,8 +21,9 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -7,10 +7,11 @@ Document, so memory holds one chunk of documents, not the corpus.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from itertools import islice
 from pathlib import Path
 
 from lawqa import gate
@@ -64,15 +65,21 @@ def check(opts: RunOptions, progress: Progress | None = None) -> RunResult:
         raise PathError(f"no files to check in {', '.join(opts.paths)} (include: {', '.join(opts.config.include)})")
     from lawqa import suites  # GE stays out of worker processes and out of `lawqa rules`
 
-    suite_set = suites.load_suites(
-        (*opts.config.suites, *project_suites(), *opts.suite_paths), replace=opts.replace_suites
-    )
     names = report_names([display for _, display in jobs])
     reg = registry()
     threshold = opts.config.fail_threshold
     results: list[FileResult] = []
     html_entries: list[tuple[FileResult, str]] = []
-    for chunk in _chunks(_engine(jobs, opts), opts.chunk):
+    # Importing Great Expectations takes seconds: do it in a thread while the workers start on
+    # the files. A suite error still stops the run before any report is written.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lawqa-suites") as loader:
+        pending_suites = loader.submit(
+            suites.load_suites, (*opts.config.suites, *project_suites(), *opts.suite_paths), opts.replace_suites
+        )
+        chunks = _chunks(_engine(jobs, opts), opts.chunk)
+        first = next(chunks, [])
+        suite_set = pending_suites.result()
+    for chunk in itertools.chain([first], chunks):
         expectations = suites.validate(chunk, suite_set)
         for result in chunk:
             result = gate.apply(replace(result, expectations=expectations.get(result.path, ())), threshold)
@@ -121,7 +128,7 @@ def _display(path: Path) -> str:
 
 def _chunks(items: Iterable[FileResult], size: int) -> Iterator[list[FileResult]]:
     it = iter(items)
-    while chunk := list(islice(it, size)):
+    while chunk := list(itertools.islice(it, size)):
         yield chunk
 
 

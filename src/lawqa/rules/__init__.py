@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
+from types import MappingProxyType
 
 from lawqa.rules.base import Checker, Rule, RuleDefinitionError
 
@@ -21,15 +23,17 @@ __all__ = ["Checker", "Registry", "Rule", "RuleDefinitionError", "registry"]
 class Registry:
     rules: tuple[Rule, ...]
     checkers: tuple[Checker, ...]
+    by_id: Mapping[str, Rule] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.by_id:
+            object.__setattr__(self, "by_id", MappingProxyType({rule.id: rule for rule in self.rules}))
 
     def get(self, rule_id: str) -> Rule:
-        for rule in self.rules:
-            if rule.id == rule_id:
-                return rule
-        raise KeyError(rule_id)
+        return self.by_id[rule_id]
 
     def __contains__(self, rule_id: object) -> bool:
-        return any(rule.id == rule_id for rule in self.rules)
+        return rule_id in self.by_id
 
     @property
     def ids(self) -> tuple[str, ...]:
