@@ -159,3 +159,16 @@ def test_a_clean_report_passes_with_no_finding(cli):
     assert all(e["success"] for e in entry["expectations"])
     prov = entry["provenance"]
     assert (prov["agency"], prov["report_year"], prov["signed_date"]) == ("株洲市司法局", 2024, "2025-01-20")
+
+
+def test_suite_typo_exits_2_naming_file_and_entry_before_any_report(cli, tmp_path):
+    suite = json.loads((Path(__file__).parent.parent / "expectations" / "lines.json").read_text(encoding="utf-8"))
+    suite["expectations"][0]["type"] = "expect_column_values_to_be_betwen"
+    bad = tmp_path / "suites" / "lines.json"
+    bad.parent.mkdir()
+    bad.write_text(json.dumps(suite), encoding="utf-8")
+    rep = tmp_path / "rep"
+    res = cli("check", str(CORPUS), "--suite", str(bad.parent), "--report-dir", str(rep))
+    assert res.exit_code == 2
+    assert str(bad) in res.stderr and "expectations[0]" in res.stderr and "did you mean" in res.stderr
+    assert not rep.exists() or not any(rep.iterdir())
