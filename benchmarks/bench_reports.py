@@ -79,7 +79,7 @@ def main(n: int = 1000) -> None:
     )
     summary = Summary.of(results)
     t = time.perf_counter()
-    html.render_index([(r, f"{i:05d}.html") for i, r in enumerate(results)], summary)
+    html.render_index([html.index_row(r, f"{i:05d}.html") for i, r in enumerate(results)], summary)
     print(f"render_index ({n} files): {(time.perf_counter() - t) * 1000:.1f} ms")
     for name, module in (("sarif", sarif), ("junit", junit), ("github", github)):
         t = time.perf_counter()

@@ -344,7 +344,7 @@ def test_undecodable_file_gets_a_page() -> None:
 def test_index_lists_every_file_sortable_and_links_safely() -> None:
     results = sample_results()
     entries = [(results[0], "002.html"), (results[1], "子目录/ok.html"), (results[2], "javascript:alert(1)")]
-    page = html.render_index(entries, Summary.of(results))
+    page = html.render_index([html.index_row(r, href) for r, href in entries], Summary.of(results))
     tags = parse(page)
     links = [a["href"] for t, a in tags.tags if t == "a"]
     assert links[0] == "002.html"

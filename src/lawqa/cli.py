@@ -90,14 +90,16 @@ def check(
     ] = None,
 ) -> None:
     """Check files; write reports; exit 1 when a file fails the gate."""
+    from contextlib import nullcontext
     from dataclasses import replace
 
     from lawqa.config import ConfigError, find_config, load_config
     from lawqa.engine.local import default_jobs
-    from lawqa.fsutil import atomic_write
+    from lawqa.fsutil import atomic_stream
     from lawqa.paths import PathError
+    from lawqa.report import writer_for
     from lawqa.rules import registry
-    from lawqa.run import RunOptions, render
+    from lawqa.run import RunOptions
     from lawqa.run import check as run_check
 
     try:
@@ -118,25 +120,20 @@ def check(
         scheduler=scheduler,
         suite_paths=tuple(str(p) for p in suite or ()),
     )
+    # The --format output streams as files finish; --output becomes the file only on success.
+    sink = atomic_stream(output) if output is not None else nullcontext(sys.stdout)
     try:
-        with _progress() as progress:
-            result = run_check(opts, progress)
+        with sink as out, _progress() as progress:
+            writer = writer_for(fmt.value)(out, registry())
+            result = run_check(opts, writer, progress)
+            writer.close(result.summary)
+            out.flush()
     except (PathError, ConfigError) as exc:
         raise _fail(str(exc)) from None
     except OSError as exc:
-        raise _fail(f"cannot write reports: {exc}") from None
-    text = render(fmt.value, result.results, result.summary)
-    for r in result.results:
-        if r.error:
-            typer.echo(f"lawqa: {r.error}", err=True)
-    if output is not None:
-        try:
-            atomic_write(output, text, durable=True)
-        except OSError as exc:
-            raise _fail(f"{output}: cannot write: {exc}") from None
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        raise _fail(f"cannot write output or reports: {exc}") from None
+    for message in result.errors:
+        typer.echo(f"lawqa: {message}", err=True)
     raise typer.Exit(result.exit_code)
 
 

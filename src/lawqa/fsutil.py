@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 
 def atomic_write(path: str | os.PathLike[str], data: str | bytes, durable: bool = False) -> None:
@@ -24,6 +27,27 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, durable: bool 
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def atomic_stream(path: str | os.PathLike[str]) -> Iterator[TextIO]:
+    """A text stream that becomes ``path`` only when the block ends without an exception.
+
+    Output is streamed to a temporary file beside ``path``, fsynced, and renamed over it;
+    on an exception the temporary file is removed and ``path`` is left as it was.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,6 +20,7 @@ from lawqa.fsutil import atomic_write
 from lawqa.model import FileResult, Summary
 from lawqa.paths import PathError, expand, report_names
 from lawqa.pipeline import drop_document
+from lawqa.report import Writer
 from lawqa.rules import Registry, registry
 
 DEFAULT_CHUNK = 256
@@ -41,15 +42,35 @@ class RunOptions:
 
 @dataclass(frozen=True, slots=True)
 class RunResult:
-    results: tuple[FileResult, ...]
     summary: Summary
+    errors: tuple[str, ...] = ()  # messages of the files that could not be processed
 
     @property
     def exit_code(self) -> int:
-        return gate.exit_code([r.status for r in self.results])
+        """0 when every file passed, 1 when one failed or could not be read."""
+        return 0 if self.summary.failed == 0 and self.summary.errors == 0 else 1
 
 
 Progress = Callable[[FileResult], None]
+
+
+class Tally:
+    """The run's summary, counted as results stream past (nothing per file is kept)."""
+
+    def __init__(self) -> None:
+        self.files = self.passed = self.failed = self.errors = 0
+        self.by_rule: dict[str, int] = {}
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        self.passed += result.status == "pass"
+        self.failed += result.status == "fail"
+        self.errors += result.status == "error"
+        for f in result.findings:
+            self.by_rule[f.rule] = self.by_rule.get(f.rule, 0) + 1
+
+    def summary(self) -> Summary:
+        return Summary(self.files, self.passed, self.failed, self.errors, dict(sorted(self.by_rule.items())))
 
 
 def project_suites(cwd: Path | None = None) -> tuple[str, ...]:
@@ -58,8 +79,11 @@ def project_suites(cwd: Path | None = None) -> tuple[str, ...]:
     return (str(folder),) if folder.is_dir() else ()
 
 
-def check(opts: RunOptions, progress: Progress | None = None) -> RunResult:
-    """Check every file ``opts.paths`` names. Raises PathError / ConfigError for bad input."""
+def check(opts: RunOptions, writer: Writer | None = None, progress: Progress | None = None) -> RunResult:
+    """Check every file ``opts.paths`` names, handing each gated result to ``writer`` as it is
+    done (the caller closes the writer with the returned summary). Memory stays flat: a chunk
+    of Documents at a time, and per file only an index row. Raises PathError / ConfigError
+    for bad input, before anything is written."""
     jobs = expand(opts.paths, opts.config.include)
     if not jobs:
         raise PathError(f"no files to check in {', '.join(opts.paths)} (include: {', '.join(opts.config.include)})")
@@ -68,8 +92,9 @@ def check(opts: RunOptions, progress: Progress | None = None) -> RunResult:
     names = report_names([display for _, display in jobs])
     reg = registry()
     threshold = opts.config.fail_threshold
-    results: list[FileResult] = []
-    html_entries: list[tuple[FileResult, str]] = []
+    tally = Tally()
+    errors: list[str] = []
+    index_rows: list[dict[str, object]] = []
     # Importing Great Expectations takes seconds: do it in a thread while the workers start on
     # the files. A suite error still stops the run before any report is written.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lawqa-suites") as loader:
@@ -86,17 +111,23 @@ def check(opts: RunOptions, progress: Progress | None = None) -> RunResult:
             if opts.report_dir is not None:
                 result = _write_reports(result, opts.report_dir, names[result.path], opts.html, reg)
                 if result.report_html:
-                    html_entries.append((drop_document(result), Path(result.report_html).name))
+                    from lawqa.report import html
+
+                    index_rows.append(html.index_row(result, Path(result.report_html).name))
             result = drop_document(result)
-            results.append(result)
+            tally.add(result)
+            if result.error:
+                errors.append(result.error)
+            if writer is not None:
+                writer.file(result)
             if progress is not None:
                 progress(result)
-    summary = Summary.of(results)
+    summary = tally.summary()
     if opts.report_dir is not None and opts.html:
         from lawqa.report import html
 
-        atomic_write(opts.report_dir / "index.html", html.render_index(html_entries, summary))
-    return RunResult(results=tuple(results), summary=summary)
+        atomic_write(opts.report_dir / "index.html", html.render_index(index_rows, summary))
+    return RunResult(summary=summary, errors=tuple(errors))
 
 
 def _engine(jobs: list[tuple[str, str]], opts: RunOptions) -> Iterator[FileResult]:
@@ -130,10 +161,3 @@ def _chunks(items: Iterable[FileResult], size: int) -> Iterator[list[FileResult]
     it = iter(items)
     while chunk := list(itertools.islice(it, size)):
         yield chunk
-
-
-def render(fmt: str, results: Sequence[FileResult], summary: Summary) -> str:
-    """The whole run in output format ``fmt``."""
-    from lawqa.report import renderer
-
-    return renderer(fmt)(results, summary, registry())

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from lawqa import report
 from lawqa.model import ExpectationResult, FileResult, Finding, Severity, Summary
 from lawqa.rules import Registry
 
-__all__ = ["LEVELS", "annotation", "escape_data", "escape_property", "render"]
+__all__ = ["LEVELS", "Writer", "annotation", "escape_data", "escape_property", "render"]
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -59,16 +60,25 @@ def _expectation(path: str, e: ExpectationResult) -> str:
     return annotation(LEVELS[e.severity], message, file=path, line=line, title=rule)
 
 
-def render(results: Sequence[FileResult], summary: Summary, registry: Registry) -> str:
+class Writer(report.Writer):
     """The annotations of a run, one per line, then a one-line summary."""
-    out: list[str] = []
-    for result in results:
+
+    def write_file(self, result: FileResult) -> None:
+        out: list[str] = []
         path = result.path.replace("\\", "/")
         if result.status == "error":
             out.append(annotation("error", f"lawqa: {result.error or 'could not be processed'}", file=path))
         out.extend(_finding(path, f) for f in result.findings)
         out.extend(_expectation(path, e) for e in result.expectations if not e.success)
-    out.append(
-        f"lawqa: {summary.files} files, {summary.passed} passed, {summary.failed} failed, {summary.errors} errors"
-    )
-    return "\n".join(out) + "\n"
+        if out:
+            self.out.write("\n".join(out) + "\n")
+
+    def finish(self, summary: Summary) -> None:
+        self.out.write(
+            f"lawqa: {summary.files} files, {summary.passed} passed, {summary.failed} failed, {summary.errors} errors\n"
+        )
+
+
+def render(results: Sequence[FileResult], summary: Summary, registry: Registry) -> str:
+    """The annotations of a run, one per line, then a one-line summary."""
+    return report.collect(Writer, results, summary, registry)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 from lawqa.model import ExpectationResult, FileResult, Finding, Severity, Summary
 from lawqa.rules import Registry
 
-__all__ = ["render_file", "render_index", "rule_anchor"]
+__all__ = ["index_row", "render_file", "render_index", "rule_anchor"]
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _NEWLINES = {"\n": "LF (\\n)", "\r\n": "CRLF (\\r\\n)", "\r": "CR (\\r)", "mixed": "mixed"}
@@ -278,26 +278,28 @@ def _safe_href(href: str) -> str:
     return quoted if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", href) else "./" + quoted
 
 
-def render_index(entries: Sequence[tuple[FileResult, str]], summary: Summary) -> str:
-    """The run's index page: every file with status and counts, sortable, linking to its report."""
+def index_row(result: FileResult, href: str) -> dict[str, Any]:
+    """What the index page shows of one file: a few counts, so a run keeps a row per file,
+    not its findings."""
+    counts = _counts(result)
+    return {
+        "path": result.path,
+        "href": _safe_href(href),
+        "status": result.status,
+        "findings": len(result.findings),
+        "errors": counts["error"],
+        "warnings": counts["warning"],
+        "infos": counts["info"],
+        "failed_expectations": sum(not e.success for e in result.expectations),
+        "encoding": result.provenance.encoding or "",
+        "bytes": result.provenance.bytes,
+    }
+
+
+def render_index(rows: Sequence[Mapping[str, Any]], summary: Summary) -> str:
+    """The run's index page: every file (rows from :func:`index_row`) with status and counts,
+    sortable, linking to its report."""
     assets = _assets()
-    rows = []
-    for result, href in entries:
-        counts = _counts(result)
-        rows.append(
-            {
-                "path": result.path,
-                "href": _safe_href(href),
-                "status": result.status,
-                "findings": len(result.findings),
-                "errors": counts["error"],
-                "warnings": counts["warning"],
-                "infos": counts["info"],
-                "failed_expectations": sum(not e.success for e in result.expectations),
-                "encoding": result.provenance.encoding or "",
-                "bytes": result.provenance.bytes,
-            }
-        )
     return assets.env.get_template("index.html.j2").render(
         rows=rows,
         summary=summary,

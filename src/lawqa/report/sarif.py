@@ -15,11 +15,11 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-from lawqa import __version__
+from lawqa import __version__, report
 from lawqa.model import ExpectationResult, FileResult, Finding, Severity, Summary
 from lawqa.rules import Registry
 
-__all__ = ["LEVELS", "artifact_uri", "render"]
+__all__ = ["LEVELS", "Writer", "artifact_uri", "render"]
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -111,7 +111,7 @@ def _expectation(e: ExpectationResult, uri: str, index: dict[str, int]) -> dict[
     return result
 
 
-def _rules(results: Sequence[FileResult], registry: Registry) -> list[dict[str, Any]]:
+def _registry_rules(registry: Registry) -> list[dict[str, Any]]:
     rules: list[dict[str, Any]] = []
     for rule in registry.rules:
         what = rule.section("What it does") or rule.summary
@@ -126,76 +126,86 @@ def _rules(results: Sequence[FileResult], registry: Registry) -> list[dict[str, 
                 "properties": {"tags": ["lawqa"], **({"fix": rule.fix} if rule.fix else {})},
             }
         )
-    known = {r["id"] for r in rules}
-    for result in results:
-        for e in result.expectations:
-            rule_id = e.rule_id or e.expectation
-            if e.success or rule_id in known:
-                continue
-            known.add(rule_id)
-            text = e.description or e.expectation
-            rules.append(
-                {
-                    "id": rule_id,
-                    "shortDescription": {"text": text},
-                    "fullDescription": {"text": f"Expectation {e.expectation} of suite {e.suite!r}: {text}"},
-                    "defaultConfiguration": {"level": LEVELS[e.severity]},
-                    "properties": {"tags": ["lawqa", "expectation"], "suite": e.suite},
-                }
-            )
     return rules
 
 
-def render(results: Sequence[FileResult], summary: Summary, registry: Registry) -> str:
-    """The SARIF 2.1.0 log of a run, as JSON text."""
-    rules = _rules(results, registry)
-    index = {r["id"]: i for i, r in enumerate(rules)}
-    sarif_results: list[dict[str, Any]] = []
-    notifications: list[dict[str, Any]] = []
-    artifacts: list[dict[str, Any]] = []
-    for result in results:
+def _expectation_rule(e: ExpectationResult) -> dict[str, Any]:
+    text = e.description or e.expectation
+    return {
+        "id": e.rule_id or e.expectation,
+        "shortDescription": {"text": text},
+        "fullDescription": {"text": f"Expectation {e.expectation} of suite {e.suite!r}: {text}"},
+        "defaultConfiguration": {"level": LEVELS[e.severity]},
+        "properties": {"tags": ["lawqa", "expectation"], "suite": e.suite},
+    }
+
+
+class Writer(report.Writer):
+    """The SARIF 2.1.0 log, streamed: results are written as files arrive; the artifacts, the
+    invocation and ``tool.driver`` (whose rules grow by the expectation rules that failed)
+    follow them in the same run object (JSON members have no order). Compact JSON: indent
+    would force the slow encoder."""
+
+    def start(self) -> None:
+        self.rules = _registry_rules(self.registry)
+        self.index = {r["id"]: i for i, r in enumerate(self.rules)}
+        self.artifacts: list[dict[str, Any]] = []
+        self.notifications: list[dict[str, Any]] = []
+        self._first = True
+        head = {"$schema": SCHEMA, "version": "2.1.0"}
+        self.out.write(_dumps(head)[:-1] + ',"runs":[{"columnKind":"unicodeCodePoints","results":[')
+
+    def write_file(self, result: FileResult) -> None:
         uri = artifact_uri(result.path)
         artifact: dict[str, Any] = {"location": {"uri": uri}, "length": result.provenance.bytes}
         if result.provenance.sha256:
             artifact["hashes"] = {"sha-256": result.provenance.sha256}
         if result.provenance.encoding:
             artifact["encoding"] = result.provenance.encoding
-        artifacts.append(artifact)
-        sarif_results.extend(_finding(f, uri, index) for f in result.findings)
-        sarif_results.extend(_expectation(e, uri, index) for e in result.expectations if not e.success)
+        self.artifacts.append(artifact)
+        items = [_finding(f, uri, self.index) for f in result.findings]
+        for e in result.expectations:
+            if e.success:
+                continue
+            rule_id = e.rule_id or e.expectation
+            if rule_id not in self.index:
+                self.index[rule_id] = len(self.rules)
+                self.rules.append(_expectation_rule(e))
+            items.append(_expectation(e, uri, self.index))
         if result.status == "error":
-            notifications.append(
+            self.notifications.append(
                 {
                     "level": "error",
                     "message": {"text": result.error or f"{result.path}: could not be processed"},
                     "locations": [_location(uri, None)],
                 }
             )
-    invocation: dict[str, Any] = {
-        "executionSuccessful": True,
-        "properties": {"files": summary.files, "passed": summary.passed, "failed": summary.failed},
-    }
-    if notifications:
-        invocation["toolExecutionNotifications"] = notifications
-    log = {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "lawqa",
-                        "version": __version__,
-                        "semanticVersion": __version__,
-                        "informationUri": "https://pypi.org/project/lawqa/",
-                        "rules": rules,
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "artifacts": artifacts,
-                "invocations": [invocation],
-                "results": sarif_results,
-            }
-        ],
-    }
-    return json.dumps(log, ensure_ascii=False, separators=(",", ":")) + "\n"  # indent would force the slow encoder
+        for item in items:
+            self.out.write(("" if self._first else ",") + _dumps(item))
+            self._first = False
+
+    def finish(self, summary: Summary) -> None:
+        invocation: dict[str, Any] = {
+            "executionSuccessful": True,
+            "properties": {"files": summary.files, "passed": summary.passed, "failed": summary.failed},
+        }
+        if self.notifications:
+            invocation["toolExecutionNotifications"] = self.notifications
+        driver = {
+            "name": "lawqa",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "informationUri": "https://pypi.org/project/lawqa/",
+            "rules": self.rules,
+        }
+        tail = {"artifacts": self.artifacts, "invocations": [invocation], "tool": {"driver": driver}}
+        self.out.write("]," + _dumps(tail)[1:] + "]}\n")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def render(results: Sequence[FileResult], summary: Summary, registry: Registry) -> str:
+    """The SARIF 2.1.0 log of a run, as JSON text."""
+    return report.collect(Writer, results, summary, registry)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from lawqa import report
 from lawqa.model import FileResult, Summary
 from lawqa.rules import Registry
 
 
-def render(results: Sequence[FileResult], summary: Summary, registry: Registry | None = None) -> str:
-    out: list[str] = []
-    for r in results:
+class Writer(report.Writer):
+    def write_file(self, r: FileResult) -> None:
+        out: list[str] = []
         if r.error:
             out.append(f"{r.path}: error: {r.error}")
         for f in r.findings:
@@ -19,16 +20,21 @@ def render(results: Sequence[FileResult], summary: Summary, registry: Registry |
         for e in r.expectations:
             if not e.success:
                 where = f" (lines {_lines(e.unexpected_lines)})" if e.unexpected_lines else ""
-                out.append(
-                    f"{r.path}: {e.severity} expectation {e.suite}/{e.expectation}"
-                    f"{'(' + e.column + ')' if e.column else ''} failed{where}"
-                )
-    n = sum(summary.findings_by_rule.values())
-    out.append(
-        f"{summary.files} file(s): {summary.passed} passed, {summary.failed} failed, {summary.errors} error(s); "
-        f"{n} finding(s)"
-    )
-    return "\n".join(out) + "\n"
+                column = f"({e.column})" if e.column else ""
+                out.append(f"{r.path}: {e.severity} expectation {e.suite}/{e.expectation}{column} failed{where}")
+        if out:
+            self.out.write("\n".join(out) + "\n")
+
+    def finish(self, summary: Summary) -> None:
+        n = sum(summary.findings_by_rule.values())
+        self.out.write(
+            f"{summary.files} file(s): {summary.passed} passed, {summary.failed} failed, "
+            f"{summary.errors} error(s); {n} finding(s)\n"
+        )
+
+
+def render(results: Sequence[FileResult], summary: Summary, registry: Registry | None = None) -> str:
+    return report.collect(Writer, results, summary, registry)  # type: ignore[arg-type]
 
 
 def _lines(lines: Sequence[int], most: int = 10) -> str:
