@@ -106,23 +106,28 @@ def _highlight(text: str, spans: list[tuple[int, int, int]], findings: Sequence[
         return escape(text)
     cuts = {0, len(text)}
     points: dict[int, list[int]] = {}
-    ranges: list[tuple[int, int, int]] = []
+    opens: dict[int, list[int]] = {}
+    closes: dict[int, list[int]] = {}
     for start, stop, idx in spans:
         if stop == start:
             points.setdefault(start, []).append(idx)
         else:
-            ranges.append((start, stop, idx))
+            opens.setdefault(start, []).append(idx)
+            closes.setdefault(stop, []).append(idx)
             cuts.update((start, stop))
     cuts.update(points)
     edges = sorted(cuts)
     parts: list[str] = []
+    active: set[int] = set()  # findings covering the segment that starts at ``pos`` (a sweep, not a rescan)
     for i, pos in enumerate(edges):
+        active.difference_update(closes.get(pos, ()))
+        active.update(opens.get(pos, ()))
         if pos in points:
             parts.append(_mark("", points[pos], findings, point=True))
         if i + 1 == len(edges):
             break
         stop = edges[i + 1]
-        covering = [idx for (a, b, idx) in ranges if a <= pos and stop <= b]
+        covering = sorted(active)
         segment = text[pos:stop]
         parts.append(_mark(segment, covering, findings) if covering else str(escape(segment)))
     return Markup("".join(parts))

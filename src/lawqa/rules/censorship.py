@@ -157,10 +157,14 @@ def _find_terms(lex: _Lexicon, line: str) -> Iterator[Replacement]:
     if _LATIN.search(line) is None:
         return
     enums: list[tuple[int, int]] | None = None
+    # each spelling's exception spans, found once per line: rescanning the whole line for every
+    # candidate was quadratic on long lines (5 s on one 600k-character line)
+    excepted: dict[str, list[tuple[int, int]]] = {}
     for start, end, found in _spellings_in(lex, line):
-        if any(
-            e.start() < end and start < e.end() for pat in lex.exceptions.get(found, ()) for e in pat.finditer(line)
-        ):
+        spans = excepted.get(found)
+        if spans is None:
+            spans = excepted[found] = [e.span() for pat in lex.exceptions.get(found, ()) for e in pat.finditer(line)]
+        if any(a < end and start < b for a, b in spans):
             continue
         if enums is None:
             enums = _letter_enumerations(line)
