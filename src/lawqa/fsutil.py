@@ -10,20 +10,21 @@ from pathlib import Path
 from typing import TextIO
 
 
-def atomic_write(path: str | os.PathLike[str], data: str | bytes, durable: bool = False) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and ``os.replace``.
+@contextmanager
+def atomic_stream(path: str | os.PathLike[str], durable: bool = True) -> Iterator[TextIO]:
+    """A text stream that becomes ``path`` only when the block ends without an exception.
 
-    A reader never sees a half-written report, and an interrupted run leaves the previous
-    file intact. ``durable`` also fsyncs before the rename, so the file survives a power
-    cut; per-file reports skip it (it costs more than rendering a report).
+    Output is streamed to a temporary file beside ``path`` and renamed over it, so a reader
+    never sees a half-written file and an interrupted run leaves the previous one intact; on
+    an exception the temporary file is removed. ``durable`` also fsyncs before the rename,
+    so the file survives a power cut.
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())
@@ -33,22 +34,8 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, durable: bool 
         raise
 
 
-@contextmanager
-def atomic_stream(path: str | os.PathLike[str]) -> Iterator[TextIO]:
-    """A text stream that becomes ``path`` only when the block ends without an exception.
-
-    Output is streamed to a temporary file beside ``path``, fsynced, and renamed over it;
-    on an exception the temporary file is removed and ``path`` is left as it was.
-    """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def atomic_write(path: str | os.PathLike[str], text: str, durable: bool = False) -> None:
+    """Write ``text`` to ``path`` atomically (see :func:`atomic_stream`). Per-file reports
+    are not fsynced: it costs more than rendering a report."""
+    with atomic_stream(path, durable) as fh:
+        fh.write(text)
