@@ -53,6 +53,7 @@ PARTICLE = 1.5  # extra cost of a modal particle or interjection that forms no g
 SUPPORT = 0.6  # bonus of a character that forms a genre bigram with a neighbour
 SPAN_THRESHOLD = -4.5  # total score a span must reach
 MID_THRESHOLD = -8.0  # ... inside a clause, unless it is strongly off-register
+END_THRESHOLD = -6.0  # ... at the end of a clause after a character that can end one, unless strong
 OFF_REGISTER = -2.0  # a character at or below this is clearly off-register
 STRONG = -3.5  # a character at or below this is strongly off-register (你, 吗, 呢)
 MIN_LENGTH = 3  # a shorter span is one word: reported only when it stutters (嘿嘿)
@@ -244,8 +245,9 @@ def _joins(text: str, lo: int, hi: int, m: _Model, strong: bool, total: float) -
         return False
     if hi == len(text):
         # at the end of a clause: what is left must be able to end one (清理|狗狗你在, not
-        # 我们坚持|刀刃向内), unless the span is strongly off-register
-        return lo == 0 or strong or text[lo - 1] in m.enders
+        # 我们坚持|刀刃向内) and the evidence be a little stronger than the bare threshold (a
+        # predicate ends clauses too: 规划|圆满收官), unless the span is strongly off-register
+        return lo == 0 or strong or (text[lo - 1] in m.enders and total <= END_THRESHOLD)
     if lo == 0:
         # a clause-initial phrase followed by more of the clause is how the clause begins
         # (像爱护眼睛一样爱护|生态环境), unless it is strongly off-register (你吃饭了吗|压实工作责任)
