@@ -22,7 +22,8 @@ are blanked first, as quoted speech and slogans may be in any register. Inside a
 rule takes the run with the lowest total cost (Kadane) — stutters (汪汪汪, 嗯嗯) cost extra —
 grows it to whole words, and reports it when the total reaches ``SPAN_THRESHOLD`` and it passes
 the deletion test: the sentence must read without it. A span that is a whole clause passes; at
-the end of a clause what is left must be able to end one (清理|狗狗你在，); at its start, or
+the end of a clause what is left must be able to end one (清理|狗狗你在，) and, unless the span is
+strongly off-register, its total reach ``END_THRESHOLD`` (规划|圆满收官 does not); at its start, or
 inside it, the span must be strongly off-register (你, 吗) — inside a clause the characters
 either side must also join as a genre bigram or a word (达到|好饿啊|百分之百), or the evidence
 be stronger (``MID_THRESHOLD``). An enumeration item (米、面、油; 面包、火腿肠等) and a clause
