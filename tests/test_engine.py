@@ -53,3 +53,14 @@ def test_parallel_run_in_a_fresh_process_finishes(tmp_path):
     )
     assert proc.returncode == 1, proc.stderr
     assert '"files": 5' in proc.stdout
+
+
+def test_unreachable_scheduler_is_a_clear_usage_error(cli, tmp_path):
+    pytest.importorskip("distributed")
+    from conftest import CORPUS
+
+    res = cli(
+        "check", str(CORPUS), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9", "--report-dir", str(tmp_path)
+    )
+    assert res.exit_code == 2
+    assert "cannot reach the dask scheduler tcp://127.0.0.1:9" in res.stderr

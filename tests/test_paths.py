@@ -30,3 +30,11 @@ def test_report_names_never_collide():
 
 def test_report_name_is_stem_when_unique():
     assert report_names(["corpus/002.txt"]) == {"corpus/002.txt": "002"}
+
+
+def test_jobs_read_absolute_paths_and_display_what_was_given(tmp_path, monkeypatch):
+    """A Dask worker runs in its own working directory: it must be handed absolute paths."""
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.txt").write_text("x")
+    monkeypatch.chdir(tmp_path)
+    assert expand(["d"]) == [(str(tmp_path / "d" / "a.txt"), "d/a.txt")]

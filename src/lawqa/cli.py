@@ -94,6 +94,7 @@ def check(
     from dataclasses import replace
 
     from lawqa.config import ConfigError, find_config, load_config
+    from lawqa.engine.dask import DaskUnavailable
     from lawqa.engine.local import default_jobs
     from lawqa.fsutil import atomic_stream
     from lawqa.paths import PathError
@@ -128,7 +129,7 @@ def check(
             result = run_check(opts, writer, progress)
             writer.close(result.summary)
             out.flush()
-    except (PathError, ConfigError) as exc:
+    except (PathError, ConfigError, DaskUnavailable) as exc:
         raise _fail(str(exc)) from None
     except OSError as exc:
         raise _fail(f"cannot write output or reports: {exc}") from None

@@ -16,7 +16,7 @@ class PathError(ValueError):
 
 
 def expand(args: Iterable[str], include: Sequence[str] = ("*.txt",)) -> list[tuple[str, str]]:
-    """``(path, display)`` for every file named by ``args``: files as given, folders recursed
+    """``(absolute path, display)`` for every file named by ``args``: files as given, folders recursed
     (files matching ``include``), globs expanded. Order is stable (sorted within a folder or
     glob) and duplicates are dropped. A file named explicitly is taken whatever its name.
     """
@@ -27,7 +27,9 @@ def expand(args: Iterable[str], include: Sequence[str] = ("*.txt",)) -> list[tup
         key = os.path.realpath(path)
         if key not in seen:
             seen.add(key)
-            out.append((path, path))
+            # read by absolute path: a worker (a Dask worker above all) may run elsewhere in the
+            # filesystem; the display path stays as the user wrote it
+            out.append((os.path.abspath(path), path))
 
     for arg in args:
         if os.path.isdir(arg):

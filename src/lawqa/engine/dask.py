@@ -43,7 +43,7 @@ def run(
                 silence_logs=logging.ERROR,
             )
             client = Client(cluster)
-    except OSError as exc:
+    except (OSError, TimeoutError) as exc:
         if cluster is not None:
             cluster.close()
         raise DaskUnavailable(f"cannot reach the dask scheduler {scheduler or '(local)'}: {exc}") from exc
