@@ -359,3 +359,38 @@ def test_any_lines_give_well_formed_hits(lines):
         assert 1 <= hit.line <= len(doc.lines)
         assert 1 <= hit.column < hit.end_column <= len(doc.lines[hit.line - 1]) + 1
         assert "expected" in hit.message and "found" in hit.message
+
+
+def _heading_findings(text: str) -> list[tuple[int, str]]:
+    doc = document_from_text(text)
+    return [(h.line, h.rule) for h in heading_structure.run(doc)]
+
+
+def test_attachment_list_is_not_a_heading_sequence() -> None:
+    """附件：1.… / 2.… lists attached documents (GB/T 9704-2012 7.3.4), not the report's headings."""
+    text = (
+        "某市住房和城乡建设局2023年法治政府建设年度报告\n一、主要举措\n（一）健全制度。\n二、存在问题\n"
+        "一是执法力量不足。\n三、下一步打算\n继续推进依法行政。\n附件：1.执法检查情况统计表\n2.行政复议案件统计表\n"
+        "某市住房和城乡建设局\n2024年1月10日"
+    )
+    doc = document_from_text(text)
+    assert _heading_findings(text) == []
+    assert [str(k) for k in doc.kinds[7:9]] == ["attachment", "attachment"]
+    assert doc.signature is not None and doc.signature.date == "2024-01-10"
+
+
+def test_parts_restart_the_numbering_and_are_checked_themselves() -> None:
+    parts = (
+        "某县人民政府2022年报告\n第一部分 工作情况\n一、组织领导\n二、依法决策\n"
+        "第二部分 下一步打算\n一、存在问题\n二、打算\n"
+    )
+    doc = document_from_text(parts)
+    assert [(h.level, h.marker) for h in doc.headings][:2] == [(0, "第一部分"), (1, "一、")]
+    assert _heading_findings(parts) == []
+    gap = parts.replace("第二部分", "第三部分")
+    assert _heading_findings(gap) == [(5, "heading-gap")]
+
+
+def test_a_sentence_that_starts_like_a_part_is_body_text() -> None:
+    doc = document_from_text("某局2023年工作总结\n一、工作情况\n第一章规定了总则，第二章规定了监管职责。\n")
+    assert [h.marker for h in doc.headings] == ["一、"]

@@ -94,6 +94,11 @@ _H1 = re.compile(rf"([{_CN}]{{1,3}})([、．.])(?![{_CN}][、季级类批期档]
 _H2 = re.compile(rf"([（(])([{_CN}]{{1,3}})([）)])")
 _H3 = re.compile(r"([0-9０-９]{1,3})([.．、])(?![0-9０-９%％])")
 _H4 = re.compile(r"([（(])([0-9０-９]{1,3})([）)])")
+# a part or chapter above 一、 (level 0): 第一部分 / 第二章 / 第三篇, on a short title-like line
+_H0 = re.compile(rf"第([{_CN}]{{1,3}})(部分|章|篇)(?=[{_WS}：:、]|$)")
+_H0_MAX = 40  # characters: longer, or with a full stop, it is a sentence that starts that way
+# the 附件 note: 附件：1.… / 附件1： / 附件 — its numbered list is not the document's headings
+_ATTACHMENT = re.compile(rf"[{_WS}]*附件[{_WS}]*[0-9０-９一二三四五六七八九十]*[{_WS}]*(?:[:：]|$)")
 _DELIM_STYLE = {"、": "dun", ".": "dot", "．": "dot-full"}
 
 
@@ -132,6 +137,10 @@ def match_heading(text: str, line: int = 0) -> Heading | None:
         m = _H3.match(text, start)
         if m and (n := _arabic(m.group(1))):
             found = (3, n, m.end(), _DELIM_STYLE[m.group(2)])
+    elif first == "第" and len(text) - start <= _H0_MAX and "。" not in text:
+        m = _H0.match(text, start)
+        if m and (n := cn_number(m.group(1))):
+            found = (0, n, m.end(), m.group(2))
     if found is None:
         return None
     level, number, end, style = found
@@ -149,6 +158,8 @@ def match_heading(text: str, line: int = 0) -> Heading | None:
 
 def heading_marker(level: int, number: int, style: str) -> str:
     """The marker a heading of ``level``/``number`` has in ``style``: (2, 2, paren-full) → （二）."""
+    if level == 0:
+        return f"第{cn_numeral(number)}{style if style in ('部分', '章', '篇') else '部分'}"
     numeral = cn_numeral(number) if level in (1, 2) else str(number)
     if level in (2, 4):
         open_, close = ("(", ")") if style == "paren-half" else ("（", "）")
@@ -409,6 +420,24 @@ def _plausible_lone_agency(lines: tuple[str, ...], i: int, start: int, agency: s
 # ----------------------------------------------------------------------------- parse
 
 
+def _attachment_lines(lines: tuple[str, ...], candidate: list[Heading | None]) -> set[int]:
+    """Indices of the 附件 note: the line that opens it and the numbered items right after it
+    (附件：1.执法检查情况统计表 / 2.行政复议案件统计表). They list attached documents; their numbers
+    are not the report's headings."""
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if _ATTACHMENT.match(lines[i]):
+            out.add(i)
+            i += 1
+            while i < len(lines) and (h := candidate[i]) is not None and h.level in (3, 4):
+                out.add(i)
+                i += 1
+        else:
+            i += 1
+    return out
+
+
 def parse(doc: Document) -> Document:
     """Classify every line and extract title, metadata, headings, enumerations and signature."""
     lines = doc.lines
@@ -416,6 +445,9 @@ def parse(doc: Document) -> Document:
     blank = [not text.strip(_WS) for text in lines]
     meta = [not blank[i] and _is_metadata(lines[i]) for i in range(n)]
     candidate = [None if blank[i] or meta[i] else match_heading(lines[i], i + 1) for i in range(n)]
+    attachment = _attachment_lines(lines, candidate)
+    for i in attachment:
+        candidate[i] = None
     heads = [h is not None for h in candidate]
 
     title = _find_title(lines, n)
@@ -444,6 +476,8 @@ def parse(doc: Document) -> Document:
             kinds.append(LineKind.SIGNATURE)
         elif i >= tail_from:
             kinds.append(LineKind.BOILERPLATE)
+        elif i in attachment:
+            kinds.append(LineKind.ATTACHMENT)
         else:
             heading = candidate[i]
             if heading is not None:

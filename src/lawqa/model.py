@@ -42,6 +42,7 @@ class LineKind(StrEnum):
     HEADING = "heading"
     BODY = "body"
     SIGNATURE = "signature"
+    ATTACHMENT = "attachment"  # the 附件 note and its numbered list (GB/T 9704-2012 7.3.4)
     BOILERPLATE = "boilerplate"  # anything after the signature that is not the report
 
 
@@ -122,8 +123,9 @@ class Heading:
     """A numbered heading (``一、``, ``（一）``, ``1.``, ``（1）`` and their variants).
 
     ``column``/``end_column`` span the marker (e.g. ``（三）``); ``level`` is 1..4
-    per GB/T 9704-2012; ``number`` is the marker's ordinal value (（三） → 3);
-    ``style`` names the marker form, e.g. ``paren-full`` vs ``paren-half``.
+    per GB/T 9704-2012, or 0 for a part or chapter above them (``第一部分``, ``第二章``);
+    ``number`` is the marker's ordinal value (（三） → 3); ``style`` names the marker form,
+    e.g. ``paren-full`` vs ``paren-half`` (for level 0, the word: 部分, 章, 篇).
     """
 
     line: int

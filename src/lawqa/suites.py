@@ -64,7 +64,7 @@ LINE_COLUMNS: Mapping[str, str] = {
     "file": "the file's path as reported (FileResult.path)",
     "line": "1-based line number",
     "text": "the line's (repaired) text",
-    "kind": "blank, title, metadata, heading, body, signature or boilerplate",
+    "kind": "blank, title, metadata, heading, body, signature, attachment or boilerplate",
     "is_blank": "the line is empty or white space only",
     "heading_level": "1..4 for a numbered heading line, else null",
     "heading_number": "the heading's ordinal (（三） → 3), else null",

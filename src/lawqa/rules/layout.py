@@ -84,7 +84,7 @@ def _is_heading_only(text: str) -> bool:
 
 
 def _is_running_text(text: str, kind: LineKind | None) -> bool:
-    if kind in (LineKind.TITLE, LineKind.SIGNATURE, LineKind.METADATA, LineKind.BOILERPLATE):
+    if kind in (LineKind.TITLE, LineKind.SIGNATURE, LineKind.METADATA, LineKind.BOILERPLATE, LineKind.ATTACHMENT):
         return False
     if _is_heading_only(text) or _DATE_LINE.match(text):
         return False
@@ -93,7 +93,7 @@ def _is_running_text(text: str, kind: LineKind | None) -> bool:
 
 
 def _continues(text: str, kind: LineKind | None) -> bool:
-    if kind in (LineKind.SIGNATURE, LineKind.METADATA, LineKind.BOILERPLATE):
+    if kind in (LineKind.SIGNATURE, LineKind.METADATA, LineKind.BOILERPLATE, LineKind.ATTACHMENT):
         return False
     if _HEADING.match(text) or _ENUMERATION.match(text) or _DATE_LINE.match(text):
         return False
