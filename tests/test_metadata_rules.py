@@ -309,3 +309,40 @@ def test_any_lines_give_well_formed_hits(lines):
         end_line = hit.end_line or hit.line
         assert (hit.line, hit.column) <= (end_line, hit.end_column)
         assert "expected" in hit.message and "found" in hit.message
+
+
+_BODY = (
+    "\n一、主要举措和成效\n全年推进依法行政，取得成效。\n二、存在的问题\n执法力量不足。\n"
+    "三、下一步工作打算\n继续推进。\n"
+)
+
+
+META_RULES = {"missing-title", "missing-signature", "truncated-document", "date-inconsistent", "agency-mismatch"}
+
+
+def _meta_rules(title: str, signature: str) -> tuple[object, list[str]]:
+    doc = document_from_text(title + _BODY + signature)
+    hits = [h.rule for c in registry().checkers for h in c.run(doc) if h.rule in META_RULES]
+    return doc, hits
+
+
+def test_standard_abbreviations_are_the_same_agency() -> None:
+    assert agencies_match("中共株洲市委政法委员会", "中共株洲市委政法委")
+    assert agencies_match("株洲市人民政府", "株洲市政府")
+    assert not agencies_match("株洲市财政局", "株洲市审计局")
+    _, hits = _meta_rules("中共株洲市委政法委员会2023年法治建设工作总结", "中共株洲市委政法委\n2023年12月20日")
+    assert hits == []
+
+
+def test_a_seal_mark_does_not_hide_the_signature() -> None:
+    doc, hits = _meta_rules("株洲市财政局2023年法治政府建设年度报告", "株洲市财政局（盖章）\n2024年1月5日")
+    assert doc.signature.agency == "株洲市财政局" and hits == []
+
+
+def test_a_jointly_issued_report_signs_with_every_agency() -> None:
+    doc, hits = _meta_rules(
+        "株洲市财政局 株洲市税务局2023年法治政府建设工作报告", "株洲市财政局\n株洲市税务局\n2024年1月8日"
+    )
+    assert doc.signature.agency == "株洲市财政局、株洲市税务局"
+    assert [str(k) for k in doc.kinds[-3:]] == ["signature"] * 3
+    assert hits == []

@@ -354,8 +354,12 @@ _SIGN_TAIL_MAX = 15  # at most this many non-blank lines (adverts, footers) afte
 _NOT_AGENCY_CHARS = re.compile(r"[。，,；;：:！!？?]")
 
 
+_SEAL = re.compile(r"[（(](?:盖章|印章|公章|签章|章)[）)]")
+_JOINT_MAX = 5  # agencies of a jointly issued report, one per line above the date
+
+
 def _agency_line(text: str) -> str | None:
-    stripped = _squash(text)
+    stripped = _SEAL.sub("", _squash(text))  # 株洲市财政局（盖章）
     if not 2 <= len(stripped) <= _SIGN_AGENCY_MAX or _NOT_AGENCY_CHARS.search(stripped):
         return None
     if match_heading(text) or not _ORG_SUFFIX.search(stripped):
@@ -384,7 +388,11 @@ def _find_signature(lines: tuple[str, ...], heads: list[bool], start: int) -> Si
         while j >= start and not lines[j].strip(_WS) and blanks < 3:
             j, blanks = j - 1, blanks + 1
         if j >= start and lines[j].strip(_WS) and (agency := _agency_line(lines[j])):
-            return Signature(agency=agency, agency_line=j + 1, date=iso, date_line=date_idx + 1)
+            agencies = [agency]
+            while len(agencies) < _JOINT_MAX and j - 1 >= start and (more := _agency_line(lines[j - 1])):
+                agencies.insert(0, more)  # a jointly issued report: one agency per line
+                j -= 1
+            return Signature(agency="、".join(agencies), agency_line=j + 1, date=iso, date_line=date_idx + 1)
         return Signature(agency=None, agency_line=None, date=iso, date_line=date_idx + 1)
     # one line "机关 2023年11月21日", or an agency alone as the last line of the report
     for i in range(n - 1, max(start, last_heading + 1) - 1, -1):
@@ -455,6 +463,9 @@ def parse(doc: Document) -> Document:
     body_start = max(title_idx) + 1 if title_idx else 0
     signature = _find_signature(lines, heads, body_start)
     sig_idx = {x - 1 for x in (signature.agency_line, signature.date_line) if x} if signature else set()
+    if signature and signature.agency_line and signature.date_line:
+        # every line from the (first) agency to the date: joint agencies and blank lines between
+        sig_idx |= {i for i in range(signature.agency_line - 1, signature.date_line) if not blank[i]}
     tail_from = max(sig_idx) + 1 if sig_idx else n
 
     kinds: list[LineKind] = []

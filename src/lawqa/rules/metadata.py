@@ -354,8 +354,15 @@ _PLACEHOLDER = re.compile(r"X+|x+|×+|Ｘ+|＊+|\*+|某+|○○+|〇〇+")
 _NOISE = re.compile(r"[\s\xa0\u3000]+|^中共|（[^）]*）|\([^)]*\)")
 
 
+# the short forms official texts use for the same body: 政法委员会/政法委, 人民政府/政府
+_ABBREVIATIONS = (("中国共产党", "中共"), ("委员会", "委"), ("人民政府", "政府"), ("办公室", "办"))
+
+
 def _norm_agency(name: str) -> str:
-    return _NOISE.sub("", name)
+    name = _NOISE.sub("", name)
+    for long, short in _ABBREVIATIONS:
+        name = name.replace(long, short)
+    return name
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -364,7 +371,16 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 def agencies_match(a: str, b: str) -> bool:
-    """Whether two agency names can name the same agency (placeholders, abbreviations allowed)."""
+    """Whether two agency names can name the same agency (placeholders, abbreviations allowed).
+    A jointly signed report (agencies joined by 、) matches when one of its agencies does."""
+    if "、" in a or "、" in b:
+        return any(_one_agency_matches(x, y) for x in a.split("、") for y in b.split("、") if x and y) or (
+            _norm_agency(a.replace("、", "")) == _norm_agency(b.replace("、", ""))
+        )
+    return _one_agency_matches(a, b)
+
+
+def _one_agency_matches(a: str, b: str) -> bool:
     a, b = _norm_agency(a), _norm_agency(b)
     if a == b:
         return True
