@@ -172,3 +172,17 @@ def test_suite_typo_exits_2_naming_file_and_entry_before_any_report(cli, tmp_pat
     assert res.exit_code == 2
     assert str(bad) in res.stderr and "expectations[0]" in res.stderr and "did you mean" in res.stderr
     assert not rep.exists() or not any(rep.iterdir())
+
+
+def test_a_file_name_that_is_not_utf8_is_checked_and_shown_escaped(cli, tmp_path):
+    """A GBK file name from an old archive must not crash the run (surrogates in the path)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsencode(str(folder)) + b"/\xb1\xa8\xb8\xe6.txt"  # 报告 in GBK
+    with open(name, "wb") as fh:
+        fh.write("株洲市商务局2025年度法治政府建设自查报告\n一、工作\n正文。\n".encode())
+    code, data = cli.json(str(folder))
+    assert code in (0, 1)
+    (entry,) = data["files"]
+    assert entry["path"].endswith("\\xb1\\xa8\\xb8\\xe6.txt")
+    assert entry["status"] in ("pass", "fail") and entry["provenance"]["encoding"] == "utf-8"

@@ -29,7 +29,7 @@ def expand(args: Iterable[str], include: Sequence[str] = ("*.txt",)) -> list[tup
             seen.add(key)
             # read by absolute path: a worker (a Dask worker above all) may run elsewhere in the
             # filesystem; the display path stays as the user wrote it
-            out.append((os.path.abspath(path), path))
+            out.append((os.path.abspath(path), display_path(path)))
 
     for arg in args:
         if os.path.isdir(arg):
@@ -50,6 +50,18 @@ def expand(args: Iterable[str], include: Sequence[str] = ("*.txt",)) -> list[tup
         else:
             raise PathError(f"{arg}: no such file or folder")
     return out
+
+
+def display_path(path: str) -> str:
+    """``path`` as text every report can carry. A file name that is not valid UTF-8 (a GBK name
+    from an old archive) reaches Python as lone surrogates, which no UTF-8 writer accepts; its
+    undecodable bytes are shown as ``\\xNN`` escapes instead. The file is still opened by its
+    real name."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 _UNSAFE = re.compile(r"[^\w.\-]+")
