@@ -186,3 +186,25 @@ def test_a_file_name_that_is_not_utf8_is_checked_and_shown_escaped(cli, tmp_path
     (entry,) = data["files"]
     assert entry["path"].endswith("\\xb1\\xa8\\xb8\\xe6.txt")
     assert entry["status"] in ("pass", "fail") and entry["provenance"]["encoding"] == "utf-8"
+
+
+def test_pipes_and_devices_are_errors_not_hangs(tmp_path):
+    """A FIFO in a corpus folder would block a plain read forever; /dev/zero would never end."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "ok.txt").write_text("正文。\n", encoding="utf-8")
+    exe = Path(sys.executable).with_name("lawqa")
+    proc = subprocess.run(
+        [str(exe), "check", str(folder), "/dev/zero", "--format", "json", "--no-html", "--report-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 1
+    files = {Path(f["path"]).name: f for f in json.loads(proc.stdout)["files"]}
+    for name in ("pipe.txt", "zero"):
+        assert files[name]["status"] == "error"
+        assert "not a regular file" in files[name]["error"]
+        assert files[name]["expectations"] == []
+    assert files["ok.txt"]["status"] in ("pass", "fail")

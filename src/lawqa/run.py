@@ -107,7 +107,9 @@ def check(opts: RunOptions, writer: Writer | None = None, progress: Progress | N
     for chunk in itertools.chain([first], chunks):
         expectations = suites.validate(chunk, suite_set)
         for result in chunk:
-            result = gate.apply(replace(result, expectations=expectations.get(result.path, ())), threshold)
+            # a file that could not be read has no table rows worth judging: its error says it all
+            checked = () if result.status == "error" else expectations.get(result.path, ())
+            result = gate.apply(replace(result, expectations=checked), threshold)
             if opts.report_dir is not None:
                 result = _write_reports(result, opts.report_dir, names[result.path], opts.html, reg)
                 if result.report_html:
