@@ -208,3 +208,16 @@ def test_pipes_and_devices_are_errors_not_hangs(tmp_path):
         assert "not a regular file" in files[name]["error"]
         assert files[name]["expectations"] == []
     assert files["ok.txt"]["status"] in ("pass", "fail")
+
+
+def test_reports_and_output_never_overwrite_an_input(cli, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "x.json").write_text("正文。\n", encoding="utf-8")
+    (data / "out.txt").write_text("上一次的输出。\n", encoding="utf-8")
+    res = cli("check", str(data / "x.json"), "--report-dir", str(data))
+    assert res.exit_code == 2 and "would overwrite this input" in res.stderr
+    res = cli("check", str(data), "--output", str(data / "out.txt"), "--report-dir", str(tmp_path / "rep"))
+    assert res.exit_code == 2 and "--output" in res.stderr
+    assert (data / "x.json").read_text(encoding="utf-8") == "正文。\n"
+    assert (data / "out.txt").read_text(encoding="utf-8") == "上一次的输出。\n"

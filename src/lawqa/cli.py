@@ -120,6 +120,7 @@ def check(
         engine=engine.value,
         scheduler=scheduler,
         suite_paths=tuple(str(p) for p in suite or ()),
+        output=str(output) if output is not None else None,
     )
     # The --format output streams as files finish; --output becomes the file only on success.
     sink = atomic_stream(output) if output is not None else nullcontext(sys.stdout)

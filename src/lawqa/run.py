@@ -38,6 +38,7 @@ class RunOptions:
     suite_paths: tuple[str, ...] = ()
     replace_suites: bool = False
     chunk: int = DEFAULT_CHUNK
+    output: str | None = None  # the --format output file, guarded like the reports
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,7 @@ def check(opts: RunOptions, writer: Writer | None = None, progress: Progress | N
     from lawqa import suites  # GE stays out of worker processes and out of `lawqa rules`
 
     names = report_names([display for _, display in jobs])
+    _refuse_overwriting_inputs(jobs, names, opts)
     reg = registry()
     threshold = opts.config.fail_threshold
     tally = Tally()
@@ -130,6 +132,26 @@ def check(opts: RunOptions, writer: Writer | None = None, progress: Progress | N
 
         atomic_write(opts.report_dir / "index.html", html.render_index(index_rows, summary))
     return RunResult(summary=summary, errors=tuple(errors))
+
+
+def _refuse_overwriting_inputs(jobs: list[tuple[str, str]], names: dict[str, str], opts: RunOptions) -> None:
+    """lawqa never writes over an input: a report or ``--output`` that would land on an input file
+    (``lawqa check data/x.json --report-dir data``) is a usage error, found before anything is
+    written."""
+    inputs = {os.path.realpath(path): display for path, display in jobs}
+    if opts.output is not None and (hit := inputs.get(os.path.realpath(opts.output))) is not None:
+        raise PathError(f"{hit}: --output {opts.output} would overwrite this input")
+    if opts.report_dir is None:
+        return
+    targets = [opts.report_dir / "index.html"] if opts.html else []
+    for name in names.values():
+        targets.append(opts.report_dir / f"{name}.json")
+        if opts.html:
+            targets.append(opts.report_dir / f"{name}.html")
+    for target in targets:
+        hit = inputs.get(os.path.realpath(target))
+        if hit is not None:
+            raise PathError(f"{hit}: the report {target} would overwrite this input; choose another --report-dir")
 
 
 def _engine(jobs: list[tuple[str, str]], opts: RunOptions) -> Iterator[FileResult]:
