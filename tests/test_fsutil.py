@@ -25,3 +25,13 @@ def test_newlines_are_written_as_given(tmp_path):
     target = tmp_path / "t.txt"
     atomic_write(target, "a\r\nb\n")
     assert target.read_bytes() == b"a\r\nb\n"
+
+
+def test_written_files_get_ordinary_permissions(tmp_path):
+    """mkstemp makes private files; reports must be readable like any file open() creates."""
+    target = tmp_path / "r.html"
+    atomic_write(target, "x")
+    assert target.stat().st_mode & 0o044 == 0o044  # group and others may read it (mkstemp: 0600)
+    target.chmod(0o640)
+    atomic_write(target, "y")
+    assert target.stat().st_mode & 0o777 == 0o640  # replacing keeps the file's mode

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import TextIO
 
@@ -23,6 +25,8 @@ def atomic_stream(path: str | os.PathLike[str], durable: bool = True) -> Iterato
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        # mkstemp makes the file private (0600); a report is for people and web servers to read
+        os.fchmod(fd, _mode_for(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
             if durable:
@@ -39,3 +43,19 @@ def atomic_write(path: str | os.PathLike[str], text: str, durable: bool = False)
     are not fsynced: it costs more than rendering a report."""
     with atomic_stream(path, durable) as fh:
         fh.write(text)
+
+
+@cache
+def _umask() -> int:
+    """The process umask, read once (reading it means setting it, so not on every write)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(target: Path) -> int:
+    """The mode a written file gets: the replaced file's, or what open() would give a new one."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
