@@ -336,3 +336,22 @@ def test_hits_have_valid_spans_on_arbitrary_text(lines: list[str]) -> None:
         assert h.rule in CONTENT_RULES
         assert 1 <= h.line <= len(doc_lines)
         assert 1 <= h.column < h.end_column <= len(doc_lines[h.line - 1]) + 1, h
+
+
+def test_text_lost_to_mojibake_is_not_judged_for_register() -> None:
+    """A line garbled beyond repair is mojibake-unrecoverable's; its rare characters are no register."""
+    line = "利用党组会、局务会深入学习习近平法治思想，对习近平总书记关于法治政府建设的重要论述开展了交流发言。"
+    garbled = line.encode("utf-8").decode("gbk", errors="replace")
+    rules = {f.rule for f in check_path_text("标题\n" + garbled + "\n")}
+    assert "mojibake-unrecoverable" in rules
+    assert "inserted-junk" not in rules
+
+
+def check_path_text(text: str):
+    import hashlib
+
+    from lawqa.model import Source
+    from lawqa.pipeline import check_source
+
+    data = text.encode("utf-8")
+    return check_source(Source("x.txt", data, hashlib.sha256(data).hexdigest(), len(data))).findings

@@ -417,6 +417,12 @@ def _lines_worth_a_look(lines: tuple[str, ...]) -> list[int]:
     return sorted(found)
 
 
+def text_lost(line: str) -> bool:
+    """Whether ``line`` carries a mark of text lost upstream (U+FFFD, 锟斤拷, 烫烫烫, 屯屯屯):
+    what is left of it is not text whose wording other rules can judge."""
+    return _UNRECOVERABLE_FIRST.search(line) is not None and _UNRECOVERABLE.search(line) is not None
+
+
 def _unrecoverable(number: int, line: str) -> list[Hit]:
     hits = []
     for m in _UNRECOVERABLE.finditer(line):

@@ -43,6 +43,7 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
+from lawqa.ingest.mojibake import text_lost
 from lawqa.model import Document, Hit, Severity
 from lawqa.rules._text import CJK, is_cjk
 from lawqa.rules.adverts import advert_span
@@ -315,6 +316,8 @@ def check_junk(doc: Document) -> Iterator[Hit]:
     for n, line in enumerate(doc.lines, 1):
         if not line or look(line) is None:
             continue  # nothing to look at: most lines stop here, at C speed
+        if text_lost(line):
+            continue  # garbled beyond repair: mojibake-unrecoverable reports it; its rare characters are no register
         advert = None
         for start, end, total in find_junk(line, m):
             advert = advert if advert is not None else (advert_span(line) or (0, 0, []))
