@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from lawqa.hanzi import simplified
 from lawqa.model import Document, Enumeration, Heading, LineKind, Signature, Title
 
 __all__ = [
@@ -304,27 +305,35 @@ def _looks_like_title(text: str) -> bool:
 
 def _agency_of(prefix: str) -> str | None:
     prefix = _squash(prefix)
-    prefix = prefix.removeprefix("关于").removesuffix("关于")
-    if len(prefix) >= 2 and _ORG_SUFFIX.search(prefix):
+    if simplified(prefix).startswith("关于"):  # 关于 / 關於
+        prefix = prefix[2:]
+    if simplified(prefix).endswith("关于"):
+        prefix = prefix[:-2]
+    if len(prefix) >= 2 and _ORG_SUFFIX.search(simplified(prefix)):
         return prefix
     return None
 
 
 def _title_fields(text: str, lines: tuple[int, ...]) -> Title:
-    m = _YEAR.search(text)
+    # matched on the simplified text (same positions), reported in the original characters
+    plain = simplified(text)
+    m = _YEAR.search(plain)
     agency = year = kind = None
     if m:
         year = _to_int(m.group(1) or m.group(2))
         agency = _agency_of(text[: m.start()])
         rest = _squash(text[m.end() :]).removeprefix("度")
     else:
-        k = _BEFORE_KIND.search(text)
+        k = _BEFORE_KIND.search(plain)
         if k:
             agency = _agency_of(text[: k.start()])
-            rest = _squash(text[k.start() :]).removeprefix("关于").removeprefix("年度")
+            rest = _squash(text[k.start() :])
+            for prefix in ("关于", "年度"):
+                if simplified(rest).startswith(prefix):
+                    rest = rest[len(prefix) :]
         else:
             rest = _squash(text)
-    if rest and _GENRE.search(rest):
+    if rest and _GENRE.search(simplified(rest)):
         kind = rest
     return Title(text=text, lines=lines, agency=agency, year=year, kind=kind)
 
@@ -362,7 +371,7 @@ def _agency_line(text: str) -> str | None:
     stripped = _SEAL.sub("", _squash(text))  # 株洲市财政局（盖章）
     if not 2 <= len(stripped) <= _SIGN_AGENCY_MAX or _NOT_AGENCY_CHARS.search(stripped):
         return None
-    if match_heading(text) or not _ORG_SUFFIX.search(stripped):
+    if match_heading(text) or not _ORG_SUFFIX.search(simplified(stripped)):
         return None
     return stripped
 

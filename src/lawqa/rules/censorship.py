@@ -7,12 +7,13 @@ exceptions and inline examples, checked when the lexicon loads.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
 import ahocorasick
 
+from lawqa.hanzi import simplified, traditional, traditional_share
 from lawqa.lexicon import LexiconError, Replacement, check_specs, compile_regex, fullwidth_variants, load_toml
 from lawqa.model import Document, Hit, Severity
 from lawqa.rules._text import ALNUM
@@ -174,12 +175,16 @@ def _find_terms(lex: _Lexicon, line: str) -> Iterator[Replacement]:
 
 
 def _find_deletions(lex: _Lexicon, line: str) -> Iterator[Replacement]:
+    plain = simplified(line)  # 學習習近平法治思想 has the name: matched in simplified, same positions
+    script: Callable[[str], str] | None = None
     for anchor, pattern, insert, _expected in lex.deletions:
-        if anchor not in line:
+        if anchor not in plain:
             continue
-        for m in pattern.finditer(line):
+        for m in pattern.finditer(plain):
+            if script is None:  # the restored name in the line's own script (a safe fix)
+                script = traditional if traditional_share(line) >= 0.15 else str
             start, end = m.span("span")
-            yield Replacement(start, end, m.group("span"), insert + m.group("span"))
+            yield Replacement(start, end, line[start:end], script(insert) + line[start:end])
 
 
 @cache

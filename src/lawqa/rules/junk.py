@@ -43,6 +43,7 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
+from lawqa.hanzi import traditional_share
 from lawqa.ingest.mojibake import text_lost
 from lawqa.model import Document, Hit, Severity
 from lawqa.rules._text import CJK, is_cjk
@@ -63,6 +64,7 @@ TRIGGER = -0.6  # lines without a character at or below this are skipped at C sp
 MAX_GROW = 3  # characters a span may grow on each side
 GROW_COST = 1.0  # ... over characters scoring at most this
 REMNANT = 1  # a clause-edge remnant this short joins the span
+TRADITIONAL_SHARE = 0.15  # lines with this share of traditional-only characters are not judged
 REPEAT_COST = -2.0  # extra cost of each character in a stutter: 3+ of any (汪汪汪), 2+ off-register (嗯嗯)
 
 RULES = (
@@ -318,6 +320,8 @@ def check_junk(doc: Document) -> Iterator[Hit]:
             continue  # nothing to look at: most lines stop here, at C speed
         if text_lost(line):
             continue  # garbled beyond repair: mojibake-unrecoverable reports it; its rare characters are no register
+        if traditional_share(line) >= TRADITIONAL_SHARE:
+            continue  # traditional characters: the model's statistics are of simplified text
         advert = None
         for start, end, total in find_junk(line, m):
             advert = advert if advert is not None else (advert_span(line) or (0, 0, []))

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
 from lawqa.document import date_span, published_date_span
+from lawqa.hanzi import simplified
 from lawqa.model import Document, Hit, LineKind, Severity
 from lawqa.rules.base import checker, define
 
@@ -437,6 +438,7 @@ def expected_sections(doc: Document) -> tuple[str, ...]:
     heads = [h.title for h in doc.headings if h.level <= 2]
     body = [doc.lines[i] for i, kind in enumerate(doc.kinds) if kind == LineKind.BODY]
     missing = []
+    heads, body = [simplified(t) for t in heads], [simplified(t) for t in body]  # 問題 → 问题
     for name, in_heading, in_body in _SECTIONS:
         if any(in_heading.search(t) for t in heads) or any(in_body.search(t) for t in body):
             continue
@@ -445,7 +447,7 @@ def expected_sections(doc: Document) -> tuple[str, ...]:
 
 
 def _check_sections(doc: Document) -> Iterator[Hit]:
-    if doc.title and doc.title.kind and not _GENRE_TITLE.search(doc.title.kind):
+    if doc.title and doc.title.kind and not _GENRE_TITLE.search(simplified(doc.title.kind)):
         return  # not the annual-report genre
     if not _content_lines(doc):
         return
