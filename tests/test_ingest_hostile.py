@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from lawqa import gate
 from lawqa.config import Config
 from lawqa.ingest.encoding import decode
-from lawqa.model import FileResult, Severity, Source
+from lawqa.model import FileResult, Severity, Source, Summary
 from lawqa.pipeline import check_path, check_source
 
 HERE = Path(__file__).parent
@@ -33,7 +33,7 @@ def _assert_fails_with(result: FileResult, rule: str) -> None:
     assert mine, f"expected {rule}, got {sorted(_rules(result))}"
     assert all(f.severity is Severity.ERROR for f in mine)
     assert gate.status(result, Config().fail_threshold) == "fail"
-    assert gate.exit_code([gate.status(result, Config().fail_threshold)]) == 1
+    assert gate.exit_code(Summary.of([gate.apply(result, Config().fail_threshold)])) == 1
 
 
 def test_png_file_is_binary_content(tmp_path: Path) -> None:

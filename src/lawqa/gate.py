@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from lawqa.model import FileResult, Severity
+from lawqa.model import FileResult, Severity, Summary
 
 
 def status(result: FileResult, threshold: Severity | None) -> str:
@@ -30,6 +30,6 @@ def apply(result: FileResult, threshold: Severity | None) -> FileResult:
     return replace(result, status=status(result, threshold))
 
 
-def exit_code(statuses: list[str] | tuple[str, ...]) -> int:
-    """0 when every file passed, 1 when one failed or could not be read."""
-    return 0 if all(s == "pass" for s in statuses) else 1
+def exit_code(summary: Summary) -> int:
+    """0 when every file passed, 1 when one failed or could not be read (CONTRACT.md)."""
+    return 0 if summary.failed == 0 and summary.errors == 0 else 1

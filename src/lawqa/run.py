@@ -48,8 +48,7 @@ class RunResult:
 
     @property
     def exit_code(self) -> int:
-        """0 when every file passed, 1 when one failed or could not be read."""
-        return 0 if self.summary.failed == 0 and self.summary.errors == 0 else 1
+        return gate.exit_code(self.summary)
 
 
 Progress = Callable[[FileResult], None]

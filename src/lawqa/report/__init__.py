@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import importlib
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TextIO
 
 from lawqa.model import FileResult, Summary
 from lawqa.rules import Registry
-
-Renderer = Callable[[Sequence[FileResult], Summary, Registry], str]
 
 FORMATS: dict[str, str] = {
     "text": "lawqa.report.text",
@@ -75,8 +73,3 @@ def collect(writer: type[Writer], results: Sequence[FileResult], summary: Summar
 def writer_for(name: str) -> type[Writer]:
     """The :class:`Writer` class of format ``name`` (a key of :data:`FORMATS`)."""
     return importlib.import_module(FORMATS[name]).Writer
-
-
-def renderer(name: str) -> Renderer:
-    """The ``render`` function of format ``name`` (a key of :data:`FORMATS`)."""
-    return importlib.import_module(FORMATS[name]).render

@@ -85,14 +85,6 @@ def summary_dict(s: Summary) -> dict[str, Any]:
     }
 
 
-def document(results: Sequence[FileResult], summary: Summary) -> dict[str, Any]:
-    return {
-        "tool": TOOL,
-        "files": [file_dict(r) for r in results],
-        "summary": summary_dict(summary),
-    }
-
-
 TOOL = {"name": "lawqa", "version": __version__}
 
 
