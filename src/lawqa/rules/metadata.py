@@ -215,31 +215,24 @@ def _check_title(doc: Document) -> Iterator[Hit]:
 # ---------------------------------------------------------------- signature rules
 
 
+def _line_hit(doc: Document, rule: str, line: int, message: str) -> Hit:
+    """A hit spanning line ``line`` without its indentation and trailing space."""
+    text = doc.lines[line - 1]
+    start = len(text) - len(text.lstrip(_WS))
+    return Hit(rule, line, start + 1, len(text.rstrip(_WS)) + 1, message)
+
+
 def _check_signature(doc: Document) -> Iterator[Hit]:
     sig = doc.signature
     if sig is not None and sig.agency and sig.date:
         return
     if sig is not None and sig.agency_line and not sig.date:
-        text = doc.lines[sig.agency_line - 1]
-        start = len(text) - len(text.lstrip(_WS))
-        yield Hit(
-            "missing-signature",
-            sig.agency_line,
-            start + 1,
-            len(text.rstrip(_WS)) + 1,
-            f"expected a signing date after the signing agency, found {sig.agency} alone",
-        )
+        message = f"expected a signing date after the signing agency, found {sig.agency} alone"
+        yield _line_hit(doc, "missing-signature", sig.agency_line, message)
         return
     if sig is not None and sig.date_line and not sig.agency:
-        text = doc.lines[sig.date_line - 1]
-        start = len(text) - len(text.lstrip(_WS))
-        yield Hit(
-            "missing-signature",
-            sig.date_line,
-            start + 1,
-            len(text.rstrip(_WS)) + 1,
-            f"expected the signing agency before the date, found the date {sig.date} alone",
-        )
+        message = f"expected the signing agency before the date, found the date {sig.date} alone"
+        yield _line_hit(doc, "missing-signature", sig.date_line, message)
         return
     content = _content_lines(doc)
     if not content:
@@ -398,15 +391,10 @@ def _check_agency(doc: Document) -> Iterator[Hit]:
         return
     if agencies_match(title.agency, sig.agency):
         return
-    text = doc.lines[sig.agency_line - 1]
-    start = len(text) - len(text.lstrip(_WS))
-    yield Hit(
-        "agency-mismatch",
-        sig.agency_line,
-        start + 1,
-        len(text.rstrip(_WS)) + 1,
-        f"expected the signature to name the title's agency {title.agency} (line {title.lines[0]}), found {sig.agency}",
+    message = (
+        f"expected the signature to name the title's agency {title.agency} (line {title.lines[0]}), found {sig.agency}"
     )
+    yield _line_hit(doc, "agency-mismatch", sig.agency_line, message)
 
 
 # ---------------------------------------------------------------------- sections
