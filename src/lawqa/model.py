@@ -266,14 +266,26 @@ class Summary:
 
     @staticmethod
     def of(results: list[FileResult] | tuple[FileResult, ...]) -> Summary:
-        by_rule: dict[str, int] = {}
+        tally = Tally()
         for r in results:
-            for f in r.findings:
-                by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
-        return Summary(
-            files=len(results),
-            passed=sum(r.status == "pass" for r in results),
-            failed=sum(r.status == "fail" for r in results),
-            errors=sum(r.status == "error" for r in results),
-            findings_by_rule=dict(sorted(by_rule.items())),
-        )
+            tally.add(r)
+        return tally.summary()
+
+
+class Tally:
+    """A run's :class:`Summary`, counted as results stream past (nothing per file is kept)."""
+
+    def __init__(self) -> None:
+        self.files = self.passed = self.failed = self.errors = 0
+        self.by_rule: dict[str, int] = {}
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        self.passed += result.status == "pass"
+        self.failed += result.status == "fail"
+        self.errors += result.status == "error"
+        for f in result.findings:
+            self.by_rule[f.rule] = self.by_rule.get(f.rule, 0) + 1
+
+    def summary(self) -> Summary:
+        return Summary(self.files, self.passed, self.failed, self.errors, dict(sorted(self.by_rule.items())))

@@ -17,7 +17,7 @@ from pathlib import Path
 from lawqa import gate
 from lawqa.config import Config
 from lawqa.fsutil import atomic_write
-from lawqa.model import FileResult, Summary
+from lawqa.model import FileResult, Summary, Tally
 from lawqa.paths import PathError, expand, report_names
 from lawqa.pipeline import drop_document
 from lawqa.report import Writer
@@ -52,25 +52,6 @@ class RunResult:
 
 
 Progress = Callable[[FileResult], None]
-
-
-class Tally:
-    """The run's summary, counted as results stream past (nothing per file is kept)."""
-
-    def __init__(self) -> None:
-        self.files = self.passed = self.failed = self.errors = 0
-        self.by_rule: dict[str, int] = {}
-
-    def add(self, result: FileResult) -> None:
-        self.files += 1
-        self.passed += result.status == "pass"
-        self.failed += result.status == "fail"
-        self.errors += result.status == "error"
-        for f in result.findings:
-            self.by_rule[f.rule] = self.by_rule.get(f.rule, 0) + 1
-
-    def summary(self) -> Summary:
-        return Summary(self.files, self.passed, self.failed, self.errors, dict(sorted(self.by_rule.items())))
 
 
 def project_suites(cwd: Path | None = None) -> tuple[str, ...]:
